@@ -1,0 +1,95 @@
+package dev.galley.chef.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.galley.chef.ApiVersionRange;
+import dev.galley.chef.ChefException;
+import dev.galley.core.Fault;
+import java.util.Optional;
+
+/**
+ * Chooses the {@code X-Ops-Server-API-Version} to send to one server, as Chef does: start with the highest this
+ * client speaks, learn the server's range from every answer's header, and on a 406 step to the best common version
+ * and try once more.
+ *
+ * <p>Servers that ignore the header (goiardi answers requests for version 2 without one) are probed downwards: a
+ * version that drew no header is not sent again, until a header shows the range or version 0 is reached
+ * ("unversioned", as Chef calls it).</p>
+ */
+public final class ApiVersionNegotiator {
+    private volatile ApiVersionRange serverRange;
+    private volatile int ceiling = ApiVersionRange.CLIENT.max();
+
+    /** The version for the next request. */
+    public int current() {
+        ApiVersionRange server = serverRange;
+        if (server != null) {
+            return Math.min(server.max(), ApiVersionRange.CLIENT.max());
+        }
+        return ceiling;
+    }
+
+    /** The server's range once known. */
+    public Optional<ApiVersionRange> serverRange() {
+        return Optional.ofNullable(serverRange);
+    }
+
+    /** Learns from one answer's header value (or its absence) to a request sent with {@code sent}. */
+    public void observe(int sent, Optional<String> header) {
+        Optional<ApiVersionRange> range = header.flatMap(ApiVersionNegotiator::parseHeader);
+        if (range.isPresent()) {
+            serverRange = range.get();
+        } else if (serverRange == null && sent > 0 && sent == ceiling) {
+            ceiling = sent - 1;
+        }
+    }
+
+    /**
+     * Handles a 406: learns the range from the header or the error body and says which version to retry with.
+     *
+     * @return the version to try next, or empty when none is common (the caller reports the 406)
+     */
+    public Optional<Integer> renegotiate(int sent, Optional<String> header, JsonNode body) {
+        Optional<ApiVersionRange> range = header.flatMap(ApiVersionNegotiator::parseHeader)
+                .filter(r -> r.max() >= 0)
+                .or(() -> rangeFrom(body, "min_version", "max_version"));
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        serverRange = range.get();
+        int next = Math.min(range.get().max(), ApiVersionRange.CLIENT.max());
+        if (next < Math.max(range.get().min(), ApiVersionRange.CLIENT.min()) || next == sent) {
+            return Optional.empty();
+        }
+        return Optional.of(next);
+    }
+
+    /** Checks a version a caller pins (e.g. 0 for the v0-only client re-register call) against what is known. */
+    public void requireSupported(int version) {
+        ApiVersionRange server = serverRange;
+        if (server != null && !server.contains(version)) {
+            throw new ChefException(Fault.BAD_INPUT, "this operation needs server API version " + version
+                    + " but the server supports " + server);
+        }
+    }
+
+    static Optional<ApiVersionRange> parseHeader(String value) {
+        try {
+            return rangeFrom(Json.MAPPER.readTree(value), "min_version", "max_version");
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ApiVersionRange> rangeFrom(JsonNode node, String minKey, String maxKey) {
+        if (node == null || !node.has(minKey) || !node.has(maxKey)) {
+            return Optional.empty();
+        }
+        try {
+            int min = Integer.parseInt(node.get(minKey).asText().strip());
+            int max = Integer.parseInt(node.get(maxKey).asText().strip());
+            return min >= 0 && max >= min ? Optional.of(new ApiVersionRange(min, max)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

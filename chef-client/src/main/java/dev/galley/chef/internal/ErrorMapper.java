@@ -1,0 +1,191 @@
+package dev.galley.chef.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.galley.chef.ChefApiException;
+import dev.galley.chef.ChefConflictException;
+import dev.galley.chef.ChefForbiddenException;
+import dev.galley.chef.ChefNotFoundException;
+import dev.galley.chef.ChefPreconditionFailedException;
+import dev.galley.chef.ChefUnauthorizedException;
+import dev.galley.chef.ChefUnexpectedResponseException;
+import dev.galley.chef.RequestSigner;
+import dev.galley.chef.spi.TransportResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns error answers into typed exceptions in one place, each with one line saying what happened, where, and
+ * what to do: the server's own messages, clock skew on a 401, HTML pages and empty bodies named as such.
+ */
+final class ErrorMapper {
+    /** Chef servers refuse signatures timestamped more than 15 minutes from their clock. */
+    static final Duration ALLOWED_SKEW = Duration.ofMinutes(15);
+    private static final int EXCERPT = 200;
+
+    private final RequestSigner signer;
+
+    ErrorMapper(RequestSigner signer) {
+        this.signer = signer;
+    }
+
+    ChefApiException map(ChefHttp.Call call, TransportResponse response, int attempts, Instant sentAt) {
+        int status = response.status();
+        String where = call.method() + " " + call.target();
+        String excerpt = excerpt(response.body());
+        if (isHtml(response)) {
+            String msg = where + " answered " + status + " with an HTML page, not a Chef API error: chef_server_url ("
+                    + call.target().getScheme() + "://" + call.target().getRawAuthority()
+                    + "...) probably points at a web server or proxy rather than the Chef API, or names the wrong "
+                    + "organization";
+            return status == 404 ? new ChefNotFoundException(call.method(), call.target(), List.of(), excerpt, msg)
+                    : new ChefUnexpectedResponseException(call.method(), call.target(), status, excerpt, msg);
+        }
+        List<String> messages = messages(parse(response.body()));
+        String server = messages.isEmpty() ? (excerpt.isBlank() ? "" : ": " + excerpt) : ": " + String.join("; ", messages);
+        String head = where + " answered " + status + " " + reason(status) + server;
+        String after = attempts > 1 ? " (after " + attempts + " attempts)" : "";
+        return switch (status) {
+            case 401 -> unauthorized(call, response, messages, excerpt, head, sentAt);
+            case 403 -> new ChefForbiddenException(call.method(), call.target(), messages, excerpt, head
+                    + " ('" + signer.userId() + "' may not do this: use a key with the rights, or ask an administrator)");
+            case 404 -> new ChefNotFoundException(call.method(), call.target(), messages, excerpt, head);
+            case 409 -> new ChefConflictException(call.method(), call.target(), messages, excerpt, head);
+            case 412 -> new ChefPreconditionFailedException(call.method(), call.target(), messages, excerpt, head);
+            case 413 -> new ChefApiException(call.method(), call.target(), status, messages, excerpt, head
+                    + " (the server refused a body of " + call.body().length + " bytes as too large)");
+            case 405 -> new ChefApiException(call.method(), call.target(), status, messages, excerpt, head
+                    + " (this server does not support " + call.method() + " here)");
+            case 406 -> new ChefApiException(call.method(), call.target(), status, messages, excerpt, head
+                    + " (no server API version in common: Galley speaks "
+                    + dev.galley.chef.ApiVersionRange.CLIENT + ")");
+            default -> new ChefApiException(call.method(), call.target(), status, messages, excerpt,
+                    head + (status >= 500 ? after : ""));
+        };
+    }
+
+    private ChefUnauthorizedException unauthorized(ChefHttp.Call call, TransportResponse response,
+            List<String> messages, String excerpt, String head, Instant sentAt) {
+        Optional<Instant> serverTime = response.header("Date").flatMap(ErrorMapper::httpDate);
+        Duration skew = serverTime.map(t -> Duration.between(sentAt, t)).orElse(null);
+        String advice;
+        if (skew != null && skew.abs().compareTo(ALLOWED_SKEW.minusMinutes(1)) >= 0) {
+            advice = " (this machine's clock is " + describe(skew) + " the server's, and Chef servers refuse "
+                    + "signatures more than 15 minutes off: set the clock right, e.g. with NTP)";
+        } else {
+            advice = " (the server did not accept the signature of '" + signer.userId() + "' made with the key from "
+                    + signer.key().source() + ": check that the key belongs to that user or client"
+                    + (skew != null && skew.abs().getSeconds() > 60 ? "; note the clocks also differ by "
+                    + skew.abs().getSeconds() + " s" : "") + ")";
+        }
+        return new ChefUnauthorizedException(call.method(), call.target(), messages, excerpt, head + advice, skew);
+    }
+
+    private static String describe(Duration skew) {
+        long minutes = Math.round(skew.abs().getSeconds() / 60.0);
+        return minutes + (minutes == 1 ? " minute " : " minutes ") + (skew.isNegative() ? "ahead of" : "behind");
+    }
+
+    /** Fails a 2xx answer that should carry JSON but does not. */
+    void checkJson(ChefHttp.Exchange exchange) {
+        TransportResponse r = exchange.response();
+        ChefHttp.Call call = exchange.call();
+        if (r.body().length == 0) {
+            throw new ChefUnexpectedResponseException(call.method(), call.target(), r.status(), "",
+                    call.method() + " " + call.target() + " answered " + r.status() + " with an empty body where the "
+                            + "Chef API sends JSON: this server does not implement " + call.target().getRawPath()
+                            + " (goiardi answers every path it does not know this way), or chef_server_url is wrong");
+        }
+        if (isHtml(r)) {
+            throw new ChefUnexpectedResponseException(call.method(), call.target(), r.status(), excerpt(r.body()),
+                    call.method() + " " + call.target() + " answered " + r.status() + " with an HTML page instead of "
+                            + "the Chef API's JSON: chef_server_url probably points at a web page or a proxy");
+        }
+        if (parse(r.body()).isMissingNode()) {
+            throw exchange.unexpected("a body that is not JSON");
+        }
+    }
+
+    private static boolean isHtml(TransportResponse r) {
+        if (r.mediaType().equals("text/html")) {
+            return true;
+        }
+        String start = new String(r.body(), 0, Math.min(r.body().length, 64), StandardCharsets.UTF_8)
+                .stripLeading().toLowerCase(Locale.ROOT);
+        return start.startsWith("<!doctype html") || start.startsWith("<html");
+    }
+
+    /** The body as JSON, or a missing node when it is not JSON. */
+    static JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return MissingNode.getInstance();
+        }
+        try {
+            JsonNode n = Json.MAPPER.readTree(body);
+            return n == null ? MissingNode.getInstance() : n;
+        } catch (Exception e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** Chef error documents: {"error": ["..."]}, {"error": "..."}, erchef's {"error": "code", "message": "..."}. */
+    static List<String> messages(JsonNode doc) {
+        List<String> out = new ArrayList<>();
+        JsonNode error = doc.path("error");
+        if (error.isArray()) {
+            error.forEach(e -> out.add(e.isTextual() ? e.asText() : e.toString()));
+        } else if (error.isTextual() && !doc.has("message")) {
+            out.add(error.asText());
+        }
+        if (doc.path("message").isTextual()) {
+            out.add(doc.path("message").asText());
+        }
+        if (out.isEmpty() && doc.path("error_messages").isArray()) {
+            doc.path("error_messages").forEach(e -> out.add(e.asText()));
+        }
+        return out;
+    }
+
+    static String excerpt(byte[] body) {
+        String s = new String(body, 0, Math.min(body.length, EXCERPT * 2), StandardCharsets.UTF_8)
+                .replaceAll("\\s+", " ").strip();
+        return s.length() > EXCERPT ? s.substring(0, EXCERPT) + "..." : s;
+    }
+
+    private static Optional<Instant> httpDate(String value) {
+        try {
+            return Optional.of(ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String reason(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable";
+            case 408 -> "Request Timeout";
+            case 409 -> "Conflict";
+            case 412 -> "Precondition Failed";
+            case 413 -> "Request Entity Too Large";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "";
+        };
+    }
+}
