@@ -28,6 +28,10 @@ import javax.net.ssl.HttpsURLConnection;
  * warm. Connections are kept alive and reused by the JDK; trust and proxy are set per connection, so two clients
  * with different settings never share a socket. Redirects are not followed: a Chef API redirect is a
  * configuration problem to report.</p>
+ *
+ * <p>Bodies are sent in fixed-length streaming mode, so the JDK never re-sends a POST on its own. It does re-send a
+ * body-less request (GET, HEAD, DELETE: all idempotent) once when the connection drops before any answer; the
+ * client's {@link dev.galley.chef.RetryPolicy} comes on top of that.</p>
  */
 public final class UrlConnectionTransport implements Transport {
     private final Duration connectTimeout;
