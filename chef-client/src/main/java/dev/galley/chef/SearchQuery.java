@@ -19,6 +19,8 @@ import java.util.stream.StreamSupport;
  * A search of one index, built fluently and run lazily: {@link #stream()} asks for the next page only when the
  * previous one is consumed, and pages by the requested row count until the server's {@code total}, even when a page
  * comes back short (the server filters rows it may not show), so results are neither duplicated nor cut at 1000.
+ * A full page is always followed by another request, because goiardi reports {@code total} as the number of rows
+ * in the page rather than the number of matches.
  *
  * <pre>{@code
  * chef.search().query("node", "role:web AND chef_environment:production")
@@ -117,9 +119,16 @@ public final class SearchQuery {
         return !attributes.isEmpty();
     }
 
-    /** The number of matches, asking for no rows. */
+    /**
+     * The number of matches. Asks for no rows; a server that then says 0 is asked for one row, and if it has one,
+     * its totals cannot be trusted (goiardi counts the rows of the page) and the matches are counted.
+     */
     public long total() {
-        return fetcher.fetch(this, start, 0).total();
+        long reported = fetcher.fetch(this, start, 0).total();
+        if (reported > 0 || fetcher.fetch(this, start, 1).rows().isEmpty()) {
+            return reported;
+        }
+        return stream().count();
     }
 
     /** The first page only. */
@@ -148,7 +157,7 @@ public final class SearchQuery {
 
     private final class Pages implements Iterator<JsonNode> {
         private long next = start;
-        private long total = Long.MAX_VALUE;
+        private boolean more = true;
         private final List<JsonNode> buffer = new ArrayList<>();
         private int pos;
 
@@ -156,15 +165,15 @@ public final class SearchQuery {
         public boolean hasNext() {
             while (pos >= buffer.size()) {
                 int rows = rowsFor(next);
-                if (next >= total || rows == 0) {
+                if (!more || rows == 0) {
                     return false;
                 }
                 SearchPage page = fetcher.fetch(SearchQuery.this, next, rows);
-                total = page.total();
                 buffer.clear();
                 buffer.addAll(page.rows());
                 pos = 0;
                 next += rows; // by rows asked, not received: a short page is not a reason to re-read rows
+                more = next < page.total() || page.rows().size() == rows;
             }
             return true;
         }
