@@ -238,6 +238,11 @@ public final class GoiardiServer implements AutoCloseable {
                 + caCertificate().map(ca -> "ssl_ca_file = \"" + ca + "\"\n").orElse("");
     }
 
+    /** The registry entry that lets a later command find and stop this server. */
+    public LabRegistry.Entry registryEntry(String component) {
+        return new LabRegistry.Entry(component, process.pid(), process.started(), port, dir, url().toString());
+    }
+
     /** Stops goiardi by PID and removes its temporary directory (a directory given in the options is kept). */
     @Override
     public void close() {
