@@ -18,6 +18,11 @@ import java.util.Optional;
 public final class ApiVersionNegotiator {
     private volatile ApiVersionRange serverRange;
     private volatile int ceiling = ApiVersionRange.CLIENT.max();
+    /** The last header text seen and what it said: servers send the same header on every answer. */
+    private volatile Parsed lastHeader = new Parsed("", Optional.empty());
+
+    private record Parsed(String text, Optional<ApiVersionRange> range) {
+    }
 
     /** The version for the next request. */
     public int current() {
@@ -35,7 +40,7 @@ public final class ApiVersionNegotiator {
 
     /** Learns from one answer's header value (or its absence) to a request sent with {@code sent}. */
     public void observe(int sent, Optional<String> header) {
-        Optional<ApiVersionRange> range = header.flatMap(ApiVersionNegotiator::parseHeader);
+        Optional<ApiVersionRange> range = header.flatMap(this::cachedParse);
         if (range.isPresent()) {
             serverRange = range.get();
         } else if (serverRange == null && sent > 0 && sent == ceiling) {
@@ -70,6 +75,15 @@ public final class ApiVersionNegotiator {
             throw new ChefException(Fault.BAD_INPUT, "this operation needs server API version " + version
                     + " but the server supports " + server);
         }
+    }
+
+    private Optional<ApiVersionRange> cachedParse(String value) {
+        Parsed last = lastHeader;
+        if (!last.text().equals(value)) {
+            last = new Parsed(value, parseHeader(value));
+            lastHeader = last;
+        }
+        return last.range();
     }
 
     static Optional<ApiVersionRange> parseHeader(String value) {

@@ -156,7 +156,7 @@ public final class ChefHttp implements AutoCloseable {
 
     public static <T> T read(Exchange exchange, Class<T> type) {
         try {
-            return Json.MAPPER.treeToValue(exchange.tree(), type);
+            return Json.MAPPER.readValue(exchange.response().body(), type);
         } catch (IOException | IllegalArgumentException e) {
             throw exchange.unexpected("a body that does not match the Chef API's " + type.getSimpleName()
                     + " document (" + firstLine(e.getMessage()) + ")");
@@ -165,8 +165,8 @@ public final class ChefHttp implements AutoCloseable {
 
     public static <T> T read(Exchange exchange, TypeReference<T> type) {
         try {
-            return Json.MAPPER.convertValue(exchange.tree(), type);
-        } catch (IllegalArgumentException e) {
+            return Json.MAPPER.readValue(exchange.response().body(), type);
+        } catch (IOException | IllegalArgumentException e) {
             throw exchange.unexpected("a body that does not match the expected document ("
                     + firstLine(e.getMessage()) + ")");
         }
@@ -198,7 +198,7 @@ public final class ChefHttp implements AutoCloseable {
      * @throws ChefTransportException                 when no answer came back
      */
     public Exchange execute(Call call) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId();
         boolean idempotent = !call.method().equals("POST");
         boolean renegotiated = false;
         for (int attempt = 1; ; attempt++) {
@@ -253,6 +253,13 @@ public final class ChefHttp implements AutoCloseable {
             }
             return exchange;
         }
+    }
+
+    /** A correlation id for the server's logs; not a secret, so no SecureRandom (which costs a syscall). */
+    private static String requestId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return new UUID(r.nextLong() & ~0xF000L | 0x4000L, r.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L)
+                .toString();
     }
 
     private TransportRequest prepare(Call call, int version, String requestId) {

@@ -109,9 +109,21 @@ final class ErrorMapper {
                     call.method() + " " + call.target() + " answered " + r.status() + " with an HTML page instead of "
                             + "the Chef API's JSON: chef_server_url probably points at a web page or a proxy");
         }
-        if (parse(r.body()).isMissingNode()) {
+        if (!startsLikeJson(r.body())) {
             throw exchange.unexpected("a body that is not JSON");
         }
+    }
+
+    /** A cheap look at the first byte: the body is parsed once, later, by whoever reads it. */
+    private static boolean startsLikeJson(byte[] body) {
+        for (byte b : body) {
+            if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
+                continue;
+            }
+            return b == '{' || b == '[' || b == '"' || b == '-' || (b >= '0' && b <= '9') || b == 't' || b == 'f'
+                    || b == 'n';
+        }
+        return false;
     }
 
     private static boolean isHtml(TransportResponse r) {
