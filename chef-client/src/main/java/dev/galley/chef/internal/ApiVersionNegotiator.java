@@ -11,11 +11,15 @@ import java.util.Optional;
  * client speaks, learn the server's range from every answer's header, and on a 406 step to the best common version
  * and try once more.
  *
- * <p>Servers that ignore the header (goiardi answers requests for version 2 without one) are probed downwards: a
- * version that drew no header is not sent again, until a header shows the range or version 0 is reached
- * ("unversioned", as Chef calls it).</p>
+ * <p>A server that answers version 2 without the header (goiardi does) gets version 1 from then on, the version
+ * every versioned Chef server and goiardi accept. The client never steps below 1 without a header saying so: a
+ * server that never sends one ignores the version anyway, and one header-less answer (an error page, a proxy, a
+ * path goiardi does not know) must not push the client to the v0 forms of clients and users.</p>
  */
 public final class ApiVersionNegotiator {
+    /** The lowest version sent without a header that says the server wants less. */
+    static final int UNVERSIONED_FLOOR = 1;
+
     private volatile ApiVersionRange serverRange;
     private volatile int ceiling = ApiVersionRange.CLIENT.max();
     /** The last header text seen and what it said: servers send the same header on every answer. */
@@ -43,7 +47,7 @@ public final class ApiVersionNegotiator {
         Optional<ApiVersionRange> range = header.flatMap(this::cachedParse);
         if (range.isPresent()) {
             serverRange = range.get();
-        } else if (serverRange == null && sent > 0 && sent == ceiling) {
+        } else if (serverRange == null && sent > UNVERSIONED_FLOOR && sent == ceiling) {
             ceiling = sent - 1;
         }
     }
@@ -84,6 +88,11 @@ public final class ApiVersionNegotiator {
             lastHeader = last;
         }
         return last.range();
+    }
+
+    /** The range in erchef's 406 error document ({"min_version": 0, "max_version": 2, ...}). */
+    static Optional<ApiVersionRange> rangeFrom(JsonNode errorDocument) {
+        return rangeFrom(errorDocument, "min_version", "max_version");
     }
 
     static Optional<ApiVersionRange> parseHeader(String value) {

@@ -3,6 +3,7 @@ package dev.galley.chef.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.galley.chef.ActorCredentials;
 import dev.galley.chef.ActorKeys;
+import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,12 +15,15 @@ import java.util.Optional;
 /** The keys API of one actor: {@code /clients/NAME/keys} (organization) or {@code /users/NAME/keys} (global). */
 final class DefaultActorKeys extends Endpoint implements ActorKeys {
     private final ChefHttp.Scope scope;
+    private final String actor;
     private final String base;
 
-    DefaultActorKeys(ChefHttp http, ChefHttp.Scope scope, String actorPath) {
+    /** The keys of {@code actor} in {@code collection} ("clients" or "users"). */
+    DefaultActorKeys(ChefHttp http, ChefHttp.Scope scope, String collection, String actor) {
         super(http);
         this.scope = scope;
-        this.base = actorPath + "/keys";
+        this.actor = actor;
+        this.base = Paths.of(collection, actor, "keys");
     }
 
     @Override
@@ -49,12 +53,18 @@ final class DefaultActorKeys extends Endpoint implements ActorKeys {
         }
         body.put("expiration_date", expiration.map(i -> i.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("infinity"));
         JsonNode answer = json("POST", base, body);
-        return Credentials.from(keyName, answer, http.server().resolve(base + Paths.of(keyName)));
+        // Named after the actor, as ActorCredentials are: the key belongs to (and signs as) the client or user.
+        return Credentials.from(actor, answer, url(base + Paths.of(keyName)));
     }
 
     @Override
     public void delete(String keyName) {
         http.execute(http.call("DELETE", scope, base + Paths.of(keyName), null));
+    }
+
+    /** User keys live under the server root: resolving them against the organization URL would name a wrong URL. */
+    private URI url(String path) {
+        return scope == ChefHttp.Scope.GLOBAL ? http.server().resolveGlobal(path) : http.server().resolve(path);
     }
 
     private JsonNode json(String method, String path, Object body) {

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.galley.chef.ActorCredentials;
 import dev.galley.chef.ActorKeys;
 import dev.galley.chef.ApiClient;
+import dev.galley.chef.ChefException;
 import dev.galley.chef.Clients;
+import dev.galley.core.Fault;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+/** The API clients of the configured organization, in the form the negotiated server API version wants. */
 final class DefaultClients extends Endpoint implements Clients {
     DefaultClients(ChefHttp http) {
         super(http);
@@ -59,7 +62,12 @@ final class DefaultClients extends Endpoint implements Clients {
         current.admin().ifPresent(a -> body.put("admin", a));
         body.put("private_key", true);
         // Rotation in the client object is an API v0 operation (Chef's ApiClientV1#reregister does the same).
-        http.versions().requireSupported(0);
+        if (http.versions().serverRange().filter(r -> !r.contains(0)).isPresent()) {
+            throw new ChefException(Fault.BAD_INPUT, "cannot regenerate the key of client '" + name + "' on "
+                    + http.server() + ": that needs server API version 0 and the server speaks "
+                    + http.versions().serverRange().get() + "; replace the key through the keys API instead "
+                    + "(create a new key, then delete \"default\")");
+        }
         JsonNode answer = ChefHttp.json(http.execute(
                 http.call("PUT", ChefHttp.Scope.ORGANIZATION, Paths.of("clients", name), body).withApiVersion(0)));
         return Credentials.from(name, answer, http.server().resolve(Paths.of("clients", name)));
@@ -67,6 +75,6 @@ final class DefaultClients extends Endpoint implements Clients {
 
     @Override
     public ActorKeys keys(String name) {
-        return new DefaultActorKeys(http, ChefHttp.Scope.ORGANIZATION, Paths.of("clients", name));
+        return new DefaultActorKeys(http, ChefHttp.Scope.ORGANIZATION, "clients", name);
     }
 }

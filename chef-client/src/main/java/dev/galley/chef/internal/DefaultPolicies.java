@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.galley.chef.Policies;
 import java.util.List;
 
-/** Placeholder until the policies endpoints land. */
+/** Policyfile objects of the configured organization: policies, policy groups and cookbook artifacts. */
 final class DefaultPolicies extends Endpoint implements Policies {
     DefaultPolicies(ChefHttp http) {
         super(http);
@@ -12,60 +12,56 @@ final class DefaultPolicies extends Endpoint implements Policies {
 
     @Override
     public List<String> list() {
-        throw notYet();
+        return names(http.get("/policies"));
     }
 
     @Override
     public JsonNode get(String name) {
-        throw notYet();
+        return http.get(Paths.of("policies", name));
     }
 
     @Override
     public JsonNode revision(String name, String revisionId) {
-        throw notYet();
+        return http.get(Paths.of("policies", name, "revisions", revisionId));
     }
 
     @Override
     public JsonNode delete(String name) {
-        throw notYet();
+        return http.delete(Paths.of("policies", name));
     }
 
     @Override
     public JsonNode deleteRevision(String name, String revisionId) {
-        throw notYet();
+        return http.delete(Paths.of("policies", name, "revisions", revisionId));
     }
 
     @Override
     public List<String> groups() {
-        throw notYet();
+        return names(http.get("/policy_groups"));
     }
 
     @Override
     public JsonNode group(String group) {
-        throw notYet();
+        return http.get(Paths.of("policy_groups", group));
     }
 
     @Override
     public JsonNode groupPolicy(String group, String policy) {
-        throw notYet();
+        return http.get(Paths.of("policy_groups", group, "policies", policy));
     }
 
     @Override
     public JsonNode deleteGroup(String group) {
-        throw notYet();
+        return http.delete(Paths.of("policy_groups", group));
     }
 
     @Override
     public JsonNode cookbookArtifacts() {
-        throw notYet();
+        return http.get("/cookbook_artifacts");
     }
 
     @Override
     public JsonNode cookbookArtifact(String name, String identifier) {
-        throw notYet();
-    }
-
-    private static UnsupportedOperationException notYet() {
-        return new UnsupportedOperationException("not implemented yet");
+        return http.get(Paths.of("cookbook_artifacts", name, identifier));
     }
 }

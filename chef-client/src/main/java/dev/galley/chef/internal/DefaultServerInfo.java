@@ -2,11 +2,13 @@ package dev.galley.chef.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.galley.chef.ApiVersionRange;
+import dev.galley.chef.ChefNotFoundException;
 import dev.galley.chef.ChefUnexpectedResponseException;
 import dev.galley.chef.ServerInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+/** Server-wide health, license and version information, and the organization's required recipe and principals. */
 final class DefaultServerInfo extends Endpoint implements ServerInfo {
     DefaultServerInfo(ChefHttp http) {
         super(http);
@@ -33,11 +35,12 @@ final class DefaultServerInfo extends Endpoint implements ServerInfo {
             if (doc.has("min_api_version") && doc.has("max_api_version")) {
                 return new ApiVersionRange(doc.path("min_api_version").asInt(), doc.path("max_api_version").asInt());
             }
-        } catch (ChefUnexpectedResponseException | dev.galley.chef.ChefNotFoundException e) {
+        } catch (ChefUnexpectedResponseException | ChefNotFoundException e) {
             // goiardi and Chef 11 have no such endpoint; learn from the answer headers of cheap requests instead
         }
-        for (int probe = 0; probe < 3 && http.versions().serverRange().isEmpty() && http.versions().current() > 0;
-                probe++) {
+        // One cheap request at the version the client has stepped down to shows goiardi's header; a server that
+        // still sends none is unversioned, which Chef counts as version 0.
+        if (http.versions().serverRange().isEmpty()) {
             http.get("/environments/_default");
         }
         return http.versions().serverRange().orElse(new ApiVersionRange(0, 0));
@@ -47,6 +50,10 @@ final class DefaultServerInfo extends Endpoint implements ServerInfo {
     public String requiredRecipe() {
         var exchange = http.execute(http.call("GET", ChefHttp.Scope.ORGANIZATION, "/required_recipe", null)
                 .withoutJsonCheck());
+        // erchef sends the recipe as text/plain (404 when none is set); goiardi's bare empty 200 means "unknown path".
+        if (ErrorMapper.isUnimplemented(exchange.response())) {
+            throw ErrorMapper.unimplemented(exchange, "the recipe text");
+        }
         return new String(exchange.response().body(), StandardCharsets.UTF_8);
     }
 

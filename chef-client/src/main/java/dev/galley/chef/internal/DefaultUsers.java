@@ -7,11 +7,12 @@ import dev.galley.chef.ChefApiException;
 import dev.galley.chef.ChefUnauthorizedException;
 import dev.galley.chef.User;
 import dev.galley.chef.Users;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Users live under the server root, not an organization. */
+/** The user endpoints; users live under the server root, not an organization. */
 final class DefaultUsers extends Endpoint implements Users {
     DefaultUsers(ChefHttp http) {
         super(http);
@@ -39,7 +40,13 @@ final class DefaultUsers extends Endpoint implements Users {
         if (!(name instanceof String n) || n.isBlank()) {
             throw new IllegalArgumentException("a new user needs a \"username\" (Chef 12+) or \"name\" (Chef 11)");
         }
-        JsonNode answer = global("POST", "/users", fields);
+        Map<String, Object> body = new LinkedHashMap<>(fields);
+        if (fields.containsKey("username") && !fields.containsKey("public_key") && !fields.containsKey("create_key")) {
+            // Under API v1 erchef makes a key only when asked, and a user without one cannot sign (knife user
+            // create asks too). Chef 11 and goiardi schemas have no "username" and refuse unknown fields.
+            body.put("create_key", true);
+        }
+        JsonNode answer = global("POST", "/users", body);
         return Credentials.from(n, answer, http.server().resolveGlobal(Paths.of("users", n)));
     }
 
@@ -74,7 +81,7 @@ final class DefaultUsers extends Endpoint implements Users {
 
     @Override
     public ActorKeys keys(String name) {
-        return new DefaultActorKeys(http, ChefHttp.Scope.GLOBAL, Paths.of("users", name));
+        return new DefaultActorKeys(http, ChefHttp.Scope.GLOBAL, "users", name);
     }
 
     private JsonNode global(String method, String path, Object body) {

@@ -2,6 +2,7 @@ package dev.galley.chef.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.galley.chef.ApiVersionRange;
 import dev.galley.chef.ChefApiException;
 import dev.galley.chef.ChefConflictException;
 import dev.galley.chef.ChefForbiddenException;
@@ -11,6 +12,7 @@ import dev.galley.chef.ChefUnauthorizedException;
 import dev.galley.chef.ChefUnexpectedResponseException;
 import dev.galley.chef.RequestSigner;
 import dev.galley.chef.spi.TransportResponse;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns error answers into typed exceptions in one place, each with one line saying what happened, where, and
@@ -30,6 +34,10 @@ final class ErrorMapper {
     /** Chef servers refuse signatures timestamped more than 15 minutes from their clock. */
     static final Duration ALLOWED_SKEW = Duration.ofMinutes(15);
     private static final int EXCERPT = 200;
+    /** A PEM private key, also when cut off before its END line, in JSON ("\\n") or raw form. */
+    private static final Pattern PRIVATE_KEY = Pattern.compile(
+            "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)", Pattern.DOTALL);
+    private static final Pattern ORGANIZATION = Pattern.compile("/organizations/([^/]+)");
 
     private final RequestSigner signer;
 
@@ -42,10 +50,10 @@ final class ErrorMapper {
         String where = call.method() + " " + call.target();
         String excerpt = excerpt(response.body());
         if (isHtml(response)) {
-            String msg = where + " answered " + status + " with an HTML page, not a Chef API error: chef_server_url ("
-                    + call.target().getScheme() + "://" + call.target().getRawAuthority()
-                    + "...) probably points at a web server or proxy rather than the Chef API, or names the wrong "
-                    + "organization";
+            String msg = where + " answered " + status + " with an HTML page, not a Chef API error: check "
+                    + "chef_server_url" + organization(call.target()).map(o -> " and its organization '" + o
+                    + "' (does it exist, is it spelled right?)").orElse("") + "; the URL may also point at a web "
+                    + "server or proxy rather than the Chef API";
             return status == 404 ? new ChefNotFoundException(call.method(), call.target(), List.of(), excerpt, msg)
                     : new ChefUnexpectedResponseException(call.method(), call.target(), status, excerpt, msg);
         }
@@ -65,11 +73,28 @@ final class ErrorMapper {
             case 405 -> new ChefApiException(call.method(), call.target(), status, messages, excerpt, head
                     + " (this server does not support " + call.method() + " here)");
             case 406 -> new ChefApiException(call.method(), call.target(), status, messages, excerpt, head
-                    + " (no server API version in common: Galley speaks "
-                    + dev.galley.chef.ApiVersionRange.CLIENT + ")");
+                    + noCommonVersion(call, response));
             default -> new ChefApiException(call.method(), call.target(), status, messages, excerpt,
                     head + (status >= 500 ? after : ""));
         };
+    }
+
+    /** Names both sides' versions: the server's from its header or error document, Galley's or the call's pin. */
+    private static String noCommonVersion(ChefHttp.Call call, TransportResponse response) {
+        String server = response.header(ChefHttp.API_VERSION_HEADER).flatMap(ApiVersionNegotiator::parseHeader)
+                .or(() -> ApiVersionNegotiator.rangeFrom(parse(response.body())))
+                .map(r -> "the server speaks " + r).orElse("the server did not say which it speaks");
+        if (call.apiVersion().isPresent()) {
+            return " (this operation needs server API version " + call.apiVersion().getAsInt() + " and " + server
+                    + ": it cannot be done on this server)";
+        }
+        return " (no server API version in common: " + server + ", Galley speaks " + ApiVersionRange.CLIENT
+                + ": use a Chef server release that supports one of Galley's versions)";
+    }
+
+    private static Optional<String> organization(URI target) {
+        Matcher m = ORGANIZATION.matcher(target.getRawPath() == null ? "" : target.getRawPath());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private ChefUnauthorizedException unauthorized(ChefHttp.Call call, TransportResponse response,
@@ -99,10 +124,7 @@ final class ErrorMapper {
         TransportResponse r = exchange.response();
         ChefHttp.Call call = exchange.call();
         if (r.body().length == 0) {
-            throw new ChefUnexpectedResponseException(call.method(), call.target(), r.status(), "",
-                    call.method() + " " + call.target() + " answered " + r.status() + " with an empty body where the "
-                            + "Chef API sends JSON: this server does not implement " + call.target().getRawPath()
-                            + " (goiardi answers every path it does not know this way), or chef_server_url is wrong");
+            throw unimplemented(exchange, "JSON");
         }
         if (isHtml(r)) {
             throw new ChefUnexpectedResponseException(call.method(), call.target(), r.status(), excerpt(r.body()),
@@ -124,6 +146,21 @@ final class ErrorMapper {
                     || b == 'n';
         }
         return false;
+    }
+
+    /** goiardi's answer to a path it does not know: 200 and nothing else. */
+    static boolean isUnimplemented(TransportResponse r) {
+        return r.status() == 200 && r.body().length == 0 && r.header("Content-Type").isEmpty();
+    }
+
+    /** Names an empty answer where the Chef API sends {@code what} as the mark of an unimplemented endpoint. */
+    static ChefUnexpectedResponseException unimplemented(ChefHttp.Exchange exchange, String what) {
+        TransportResponse r = exchange.response();
+        ChefHttp.Call call = exchange.call();
+        return new ChefUnexpectedResponseException(call.method(), call.target(), r.status(), "",
+                call.method() + " " + call.target() + " answered " + r.status() + " with an empty body where the "
+                        + "Chef API sends " + what + ": this server does not implement " + call.target().getRawPath()
+                        + " (goiardi answers every path it does not know this way), or chef_server_url is wrong");
     }
 
     private static boolean isHtml(TransportResponse r) {
@@ -166,9 +203,13 @@ final class ErrorMapper {
         return out;
     }
 
+    /**
+     * The start of a body for messages, with private keys cut out: a create answer the client cannot read (cut
+     * short, say) may hold the only copy of a new key, and messages end up in logs and terminals.
+     */
     static String excerpt(byte[] body) {
-        String s = new String(body, 0, Math.min(body.length, EXCERPT * 2), StandardCharsets.UTF_8)
-                .replaceAll("\\s+", " ").strip();
+        String s = new String(body, 0, Math.min(body.length, EXCERPT * 2), StandardCharsets.UTF_8);
+        s = PRIVATE_KEY.matcher(s).replaceAll("(private key removed)").replaceAll("\\s+", " ").strip();
         return s.length() > EXCERPT ? s.substring(0, EXCERPT) + "..." : s;
     }
 
