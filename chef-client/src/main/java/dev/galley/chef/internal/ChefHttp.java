@@ -106,6 +106,24 @@ public final class ChefHttp implements AutoCloseable {
         return versions;
     }
 
+    public RetryPolicy retryPolicy() {
+        return retry;
+    }
+
+    /**
+     * Sends one request that is not a Chef API call, to a URL the server handed out (a sandbox upload URL, a
+     * cookbook file URL), through the client's transport so its TLS trust, proxy and timeouts apply. Only the
+     * User-Agent is added: no signature (pre-signed S3-style URLs must not carry one), no version negotiation, no
+     * retries and no error mapping; the caller owns those.
+     */
+    public TransportResponse sendDirect(String method, URI target, Map<String, String> headers, byte[] body)
+            throws IOException {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("User-Agent", USER_AGENT);
+        all.putAll(headers);
+        return transport.send(new TransportRequest(method, target, all, body, readTimeout));
+    }
+
     /** A call to a path ("/nodes/web1?x=y") in the given scope; {@code body} is JSON-encoded unless bytes. */
     public Call call(String method, Scope scope, String pathAndQuery, Object body) {
         URI target = scope == Scope.GLOBAL ? server.resolveGlobal(pathAndQuery) : server.resolve(pathAndQuery);

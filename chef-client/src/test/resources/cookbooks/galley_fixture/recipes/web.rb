@@ -1,0 +1,5 @@
+include_recipe 'galley_fixture::default'
+
+service 'galley-web' do
+  action [:enable, :start]
+end
