@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Knife configuration that cannot be used: a file that does not parse, a setting with a wrong value, a profile
- * that does not exist. Names the file and line when there is one. Always bad input.
+ * A local file the user gave that cannot be used: knife configuration that does not parse, a setting with a wrong
+ * value, a profile that does not exist, cookbook metadata or a cookbook directory that is not one. Names the file
+ * and line when there is one. Always bad input.
  */
 public final class ChefConfigException extends ChefException {
     private static final long serialVersionUID = 1L;

@@ -19,4 +19,11 @@ public record CookbookFile(String path, String name, String segment, String chec
         name = name == null ? path : name;
         specificity = specificity == null ? "default" : specificity;
     }
+
+    /** Leaves out the download URL's query: bookshelf and S3 put a pre-signature there. */
+    @Override
+    public String toString() {
+        String shown = url == null ? "none" : url.replaceFirst("\\?.*$", "?...");
+        return "CookbookFile[" + path + ", " + segment + ", md5 " + checksum + ", url " + shown + "]";
+    }
 }

@@ -37,19 +37,35 @@ public final class Secret {
      * @throws GalleyException (bad input) if the file is missing, unreadable or empty
      */
     public static Secret fromFile(Path file) {
-        String text;
+        byte[] raw;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            raw = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw GalleyException.badInput("secret file " + file + " does not exist: check the path");
         } catch (IOException e) {
             throw GalleyException.badInput("cannot read secret file " + file + ": " + e.getMessage());
         }
-        String stripped = text.strip();
-        if (stripped.isEmpty()) {
+        // Ruby's String#strip, as Chef applies it: ASCII whitespace and NUL off both ends, bytes kept as they are
+        // (a secret made with 'openssl rand 512 > secret' is binary).
+        int from = 0;
+        int to = raw.length;
+        while (from < to && isRubySpace(raw[from])) {
+            from++;
+        }
+        while (to > from && isRubySpace(raw[to - 1])) {
+            to--;
+        }
+        java.util.Arrays.fill(raw, 0, from, (byte) 0);
+        if (from == to) {
             throw GalleyException.badInput("secret file " + file + " is empty: it must hold the secret");
         }
-        return new Secret(stripped.getBytes(StandardCharsets.UTF_8), "file " + file);
+        byte[] value = java.util.Arrays.copyOfRange(raw, from, to);
+        java.util.Arrays.fill(raw, (byte) 0);
+        return new Secret(value, "file " + file);
+    }
+
+    private static boolean isRubySpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 0x0b || b == '\f' || b == 0;
     }
 
     /**
