@@ -3,6 +3,7 @@ package dev.galley.chef.internal.cookbook;
 import dev.galley.chef.ChefConfigException;
 import dev.galley.chef.CookbookMetadata;
 import dev.galley.chef.internal.Json;
+import dev.galley.chef.internal.ruby.RubyEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,21 @@ public final class CookbookMetadataReader {
     }
 
     /**
+     * Reads with this process's environment and working directory (which relative {@code IO.read} paths in
+     * metadata.rb resolve against, as in Ruby).
+     *
      * @throws ChefConfigException naming the file (and line, for metadata.rb) when the metadata cannot be read
      */
     public static CookbookMetadata read(Path cookbookDirectory) {
+        return read(cookbookDirectory, RubyEnvironment.ofProcess());
+    }
+
+    /**
+     * Reads with the given environment for metadata.rb's {@code ENV}, {@code Dir.home} and relative paths.
+     *
+     * @throws ChefConfigException naming the file (and line, for metadata.rb) when the metadata cannot be read
+     */
+    public static CookbookMetadata read(Path cookbookDirectory, RubyEnvironment env) {
         Path json = cookbookDirectory.resolve("metadata.json");
         Path rb = cookbookDirectory.resolve("metadata.rb");
         if (Files.isRegularFile(json)) {
@@ -29,7 +42,7 @@ public final class CookbookMetadataReader {
             }
         }
         if (Files.isRegularFile(rb)) {
-            throw new ChefConfigException(rb, 0, "metadata.rb is not supported yet: provide metadata.json");
+            return MetadataRbReader.read(rb, env);
         }
         throw new ChefConfigException(cookbookDirectory, 0, "is not a cookbook: it has neither metadata.rb nor "
                 + "metadata.json");
