@@ -1,5 +1,6 @@
 package dev.galley.cli;
 
+import dev.galley.knife.Console;
 import dev.galley.chef.ChefKey;
 import dev.galley.chef.Node;
 import dev.galley.chef.RequestSigner;

@@ -1,5 +1,6 @@
 package dev.galley.cli;
 
+import dev.galley.knife.Console;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 

@@ -1,5 +1,6 @@
 package dev.galley.cli;
 
+import dev.galley.knife.Console;
 import dev.galley.chef.ChefClient;
 import dev.galley.chef.Environment;
 import dev.galley.chef.Node;

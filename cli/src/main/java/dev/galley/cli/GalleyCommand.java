@@ -1,8 +1,14 @@
 package dev.galley.cli;
 
+import dev.galley.knife.Console;
 import dev.galley.core.GalleyVersion;
+import dev.galley.knife.ConfigCommand;
+import dev.galley.knife.KnifeOptions;
+import dev.galley.knife.KnifeSession;
+import dev.galley.knife.RawCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -14,17 +20,37 @@ import picocli.CommandLine.ScopeType;
         versionProvider = GalleyCommand.Version.class,
         description = "Move a Chef-managed estate between datacenters with no downtime, and do the daily Chef work "
                 + "around it.",
-        subcommands = {LabCommand.class, DemoCommand.class, CdsTrainingCommand.class},
+        subcommands = {RawCommand.class, ConfigCommand.class, LabCommand.class, DemoCommand.class,
+            CdsTrainingCommand.class},
         usageHelpAutoWidth = true)
-public final class GalleyCommand {
+public final class GalleyCommand implements KnifeSession.Host, AutoCloseable {
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Log what happens, and show stack traces of errors.")
     boolean debug;
 
+    @Mixin
+    KnifeOptions knife = new KnifeOptions();
+
     final Console console;
+    private KnifeSession session;
 
     GalleyCommand(Console console) {
         this.console = console;
+    }
+
+    @Override
+    public KnifeSession knifeSession() {
+        if (session == null) {
+            session = new KnifeSession(console, knife);
+        }
+        return session;
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+        }
     }
 
     /** galley's version, with the JVM it runs on. */

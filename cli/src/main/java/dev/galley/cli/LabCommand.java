@@ -1,5 +1,6 @@
 package dev.galley.cli;
 
+import dev.galley.knife.Console;
 import dev.galley.core.GalleyException;
 import dev.galley.lab.GoiardiServer;
 import dev.galley.lab.LabProcess;

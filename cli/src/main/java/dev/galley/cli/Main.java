@@ -1,5 +1,6 @@
 package dev.galley.cli;
 
+import dev.galley.knife.Console;
 import dev.galley.core.Fault;
 import dev.galley.core.GalleyException;
 import java.io.PrintWriter;
@@ -42,7 +43,12 @@ public final class Main {
                     .qualifiedName() + " --help')");
             return ExitCodes.BAD_INPUT;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } finally {
+            ((GalleyCommand) cl.getCommand()).close();
+        }
         console.out().flush();
         console.err().flush();
         return code;

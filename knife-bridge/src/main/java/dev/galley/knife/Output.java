@@ -3,7 +3,9 @@ package dev.galley.knife;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.galley.chef.internal.Json;
@@ -51,13 +53,28 @@ public final class Output {
         print(data instanceof JsonNode n ? n : Json.MAPPER.valueToTree(data));
     }
 
-    /** Pretty JSON as knife writes it (two-space indent), keys in the server's order. */
+    /** Ruby's JSON.pretty_generate layout, which knife prints: two-space indent, "key": value, {} and []. */
+    private static final DefaultPrettyPrinter RUBY_PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    /** Pretty JSON as knife writes it, keys in the server's order. */
     public static String json(JsonNode data) {
         try {
-            return Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(data);
+            return Json.MAPPER.writer(RUBY_PRETTY).writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /** Prints "key: value" lines in the given order, keys aligned (summary of a fixed set of facts). */
+    public void printFacts(java.util.LinkedHashMap<String, String> facts) {
+        int width = facts.keySet().stream().mapToInt(String::length).max().orElse(0) + 1;
+        facts.forEach((k, v) -> out.println(cyan(pad(k + ":", width)) + " " + v));
+        out.flush();
     }
 
     static String yaml(JsonNode data) {

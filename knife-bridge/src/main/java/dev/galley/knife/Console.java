@@ -1,4 +1,4 @@
-package dev.galley.cli;
+package dev.galley.knife;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * What a command runs in: its output streams, input, environment, working and home directories. Tests give their
- * own; {@link Main#main} gives the process's.
+ * own; the galley command gives the process's.
  *
  * @param out      results (stdout)
  * @param err      messages and progress (stderr)
@@ -37,7 +37,7 @@ public record Console(PrintWriter out, PrintWriter err, InputStream in, Map<Stri
     }
 
     /** Whether file descriptor 1 is a terminal (Linux: /proc/self/fd/1 points at a tty or pty). */
-    static boolean stdoutIsTerminal() {
+    public static boolean stdoutIsTerminal() {
         try {
             String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
