@@ -26,10 +26,14 @@ import java.util.Optional;
  * @param cookbookPath         {@code cookbook_path} entries
  * @param chefRepoPath         {@code chef_repo_path}, when set
  * @param validationClientName {@code validation_client_name}, when set
- * @param validationKey        {@code validation_key}, when set
+ * @param validationKey        the validator's key: {@code validation_key} (a file, or inline in credentials or
+ *                             {@code validation_key_contents}), else the first of {@code validation_client_name}.pem
+ *                             (chef-validator.pem), validator.pem and validation.pem found next to the config file
+ *                             or in ~/.chef
  * @param knife                the {@code knife[:...]} settings
  * @param settings             every setting as read, by name (values: String, Boolean, Number, List, Map)
- * @param origins              where each setting came from ("/home/me/.chef/config.rb:4", "profile 'prod'")
+ * @param origins              where each setting came from ("/home/me/.chef/config.rb:4",
+ *                             "credentials /home/me/.chef/credentials profile 'prod'", "--key")
  */
 public record KnifeConfig(
         Optional<Path> configFile,
@@ -45,7 +49,7 @@ public record KnifeConfig(
         List<Path> cookbookPath,
         Optional<Path> chefRepoPath,
         Optional<String> validationClientName,
-        Optional<Path> validationKey,
+        Optional<KeySource> validationKey,
         Map<String, Object> knife,
         Map<String, Object> settings,
         Map<String, String> origins) {

@@ -164,6 +164,55 @@ class KnifeConfigCredentialsTest {
         assertThat(key.load().publicKeyPem()).isEqualTo(generated.publicKeyPem());
     }
 
+    @Test
+    void inlineValidationKey_isKeptAsAnInlineKeySource_andIsNeverShown() {
+        ChefKey validator = ChefKey.generate(2048);
+        String pem = validator.privateKeyPem();
+        ws.write("home/me/.chef/credentials", "[default]\nclient_name = \"ci\"\nchef_server_url = "
+                + "\"https://chef.example.com\"\nvalidation_client_name = \"acme-validator\"\n"
+                + "validation_key = \"\"\"\n" + pem + "\"\"\"\n");
+
+        KnifeConfig config = ws.load();
+
+        KeySource key = config.validationKey().orElseThrow();
+        assertThat(key).isInstanceOf(KeySource.Inline.class);
+        assertThat(key.load().publicKeyPem()).isEqualTo(validator.publicKeyPem());
+        assertThat(key.describe()).isEqualTo("inline key in credentials " + credentials + " profile 'default'");
+        assertThat(config.origins()).containsEntry("validation_key", "credentials " + credentials
+                + " profile 'default'");
+        String body = pem.lines().skip(1).findFirst().orElseThrow();
+        assertThat(config.toString()).doesNotContain(body);
+        assertThat(key.toString()).doesNotContain(body);
+        assertThat(config.settings().toString()).doesNotContain(body);
+    }
+
+    @Test
+    void validatorKeyPath_isRelativeToDotChef() {
+        ws.write("home/me/.chef/credentials", "[default]\nclient_name = \"ci\"\nchef_server_url = "
+                + "\"https://chef.example.com\"\nvalidator_key = \"acme-validator.pem\"\n");
+
+        assertThat(ws.load().validationKey())
+                .contains(new KeySource.File(ws.home.resolve(".chef/acme-validator.pem")));
+    }
+
+    @Test
+    void validationKeyPathInConfigRb_winsOverAnInlineOneInCredentials() {
+        ws.write("home/me/.chef/credentials", "[default]\nclient_name = \"ci\"\nchef_server_url = "
+                + "\"https://chef.example.com\"\nvalidation_key = '''\n" + ChefKey.generate(2048).privateKeyPem()
+                + "'''\n");
+        Path configRb = ws.write("home/me/.chef/config.rb", "validation_key '/etc/chef/validation.pem'\n");
+
+        KnifeConfig config = ws.load();
+
+        assertThat(config.validationKey()).contains(new KeySource.File(Path.of("/etc/chef/validation.pem")));
+        assertThat(config.origins()).containsEntry("validation_key", configRb + ":1");
+    }
+
+    @Test
+    void noValidationKeySetOrFound_isEmpty() {
+        assertThat(ws.load().validationKey()).isEmpty();
+    }
+
     private static byte[] pkcs8Bytes(ChefKey key) {
         String body = key.privateKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return pkcs8Wrap(java.util.Base64.getDecoder().decode(body));

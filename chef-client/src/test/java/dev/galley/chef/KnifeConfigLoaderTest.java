@@ -136,7 +136,7 @@ class KnifeConfigLoaderTest {
 
         assertThat(config.nodeName()).isEqualTo("admin");
         assertThat(config.validationClientName()).contains("acme-validator");
-        assertThat(config.validationKey()).contains(knifeRb.resolveSibling("acme-validator.pem"));
+        assertThat(config.validationKey()).contains(new KeySource.File(knifeRb.resolveSibling("acme-validator.pem")));
         assertThat(config.settings()).containsEntry("cache_type", "BasicFile")
                 .containsEntry("cache_options", Map.of("path", ws.home + "/.chef/checksums"));
         assertThat(config.chefServerUrl().root()).isEqualTo(URI.create("https://chef.example.com"));

@@ -194,6 +194,24 @@ class KnifeConfigSettingsTest {
     }
 
     @Test
+    void keyContentsInConfigRb_areInlineKeys_namedByFileAndLine() {
+        ChefKey client = ChefKey.generate(2048);
+        ChefKey validator = ChefKey.generate(2048);
+        ws.write("home/me/.chef/config.rb", URL + "client_key_contents <<~PEM\n" + client.privateKeyPem()
+                + "PEM\nvalidation_key_contents '" + validator.privateKeyPem() + "'\n");
+
+        KnifeConfig config = ws.load();
+
+        assertThat(config.clientKey().load().publicKeyPem()).isEqualTo(client.publicKeyPem());
+        assertThat(config.clientKey().describe()).isEqualTo("inline key in " + configRb() + ":2");
+        KeySource validation = config.validationKey().orElseThrow();
+        assertThat(validation.load().publicKeyPem()).isEqualTo(validator.publicKeyPem());
+        assertThat(validation.describe()).startsWith("inline key in " + configRb() + ":");
+        assertThat(config.settings()).doesNotContainKeys("client_key", "validation_key", "client_key_contents",
+                "validation_key_contents");
+    }
+
+    @Test
     void settings_keepEveryValueAsRead() {
         ws.write("home/me/.chef/config.rb", URL + "log_level :debug\nknife_plugins %w(ec2 vault)\n"
                 + "data_bag_encrypt_version 3\n");
