@@ -27,7 +27,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommandLine tree = Main.commandLine(console);
+        CommandLine tree = Main.commandLine(console); // every command: record all their classes
         tree.getUsageMessage();
         ChefKey key = ChefKey.generate(2048);
         for (SigningVersion v : SigningVersion.values()) {

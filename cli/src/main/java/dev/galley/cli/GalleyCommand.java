@@ -2,10 +2,8 @@ package dev.galley.cli;
 
 import dev.galley.knife.Console;
 import dev.galley.core.GalleyVersion;
-import dev.galley.knife.ConfigCommand;
 import dev.galley.knife.KnifeOptions;
 import dev.galley.knife.KnifeSession;
-import dev.galley.knife.RawCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -20,8 +18,6 @@ import picocli.CommandLine.ScopeType;
         versionProvider = GalleyCommand.Version.class,
         description = "Move a Chef-managed estate between datacenters with no downtime, and do the daily Chef work "
                 + "around it.",
-        subcommands = {RawCommand.class, ConfigCommand.class, LabCommand.class, DemoCommand.class,
-            CdsTrainingCommand.class},
         usageHelpAutoWidth = true)
 public final class GalleyCommand implements KnifeSession.Host, AutoCloseable {
     @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -36,7 +36,7 @@ public final class Main {
         if (debug) {
             Logging.debug();
         }
-        CommandLine cl = commandLine(console);
+        CommandLine cl = commandLine(console, args);
         cl.setExecutionExceptionHandler((e, line, parsed) -> report(console.err(), e, debug));
         cl.setParameterExceptionHandler((e, a) -> {
             console.err().println("galley: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec()
@@ -54,8 +54,11 @@ public final class Main {
         return code;
     }
 
-    static CommandLine commandLine(Console console) {
-        CommandLine cl = new CommandLine(new GalleyCommand(console), new CommandFactory(console));
+    /** The command tree for one command line (only the parts it can reach; see {@link CommandTree}). */
+    static CommandLine commandLine(Console console, String... args) {
+        CommandFactory factory = new CommandFactory(console);
+        CommandLine cl = new CommandLine(new GalleyCommand(console), factory);
+        CommandTree.mount(cl, factory, args);
         cl.setOut(console.out());
         cl.setErr(console.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,0 +1,17 @@
+package dev.galley.knife;
+
+import java.util.List;
+
+/**
+ * Every top-level knife-style command, for the root command to mount. The root adds only the one a command line
+ * names (the tree is built by reflection, which costs start-up time), and all of them for help and completion.
+ */
+public final class KnifeCommands {
+    /** Top-level commands in the order help lists them. */
+    public static final List<Class<?>> TOP_LEVEL = List.of(
+            RawCommand.class,
+            ConfigCommand.class);
+
+    private KnifeCommands() {
+    }
+}
