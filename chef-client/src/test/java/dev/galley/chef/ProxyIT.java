@@ -54,6 +54,26 @@ class ProxyIT {
     }
 
     @Test
+    void httpsProxy_tunnelsTlsWithConnect_withAndWithoutCredentials() {
+        Optional<String> login = Optional.of("galley:s3cret");
+        try (GoiardiServer tls = GoiardiServer.start(GoiardiServer.Options.defaults().withTls());
+             HttpProxyServer open = HttpProxyServer.start(Optional.empty());
+             HttpProxyServer guarded = HttpProxyServer.start(login);
+             ChefClient viaOpen = ChefLabExtension.adminBuilder(tls)
+                     .proxy(ProxySettings.of(null, open.url(Optional.empty()), null, "test")).build();
+             ChefClient viaGuarded = ChefLabExtension.adminBuilder(tls)
+                     .proxy(ProxySettings.of(null, guarded.url(login), null, "test")).build();
+             ChefClient refused = ChefLabExtension.adminBuilder(tls).retry(RetryPolicy.none())
+                     .proxy(ProxySettings.of(null, guarded.url(Optional.empty()), null, "test")).build()) {
+            assertThat(viaOpen.environments().list()).contains("_default");
+            assertThat(open.log()).contains("CONNECT").contains("127.0.0.1:" + tls.port());
+            assertThat(viaGuarded.environments().list()).contains("_default");
+            assertThatThrownBy(() -> refused.environments().list()).isInstanceOf(ChefApiException.class)
+                    .hasMessageContaining("407");
+        }
+    }
+
+    @Test
     void proxySettings_neverShowThePassword() {
         ProxySettings p = ProxySettings.of("http://galley:s3cret@proxy:3128", null, null, "test");
 

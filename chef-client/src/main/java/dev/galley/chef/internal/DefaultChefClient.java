@@ -21,7 +21,7 @@ import dev.galley.chef.ServerInfo;
 import dev.galley.chef.SigningVersion;
 import dev.galley.chef.Users;
 import dev.galley.chef.internal.http.TrustStores;
-import dev.galley.chef.internal.http.UrlConnectionTransport;
+import dev.galley.chef.internal.http.SocketTransport;
 import dev.galley.chef.spi.Transport;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,7 +50,7 @@ public final class DefaultChefClient implements ChefClient {
     public DefaultChefClient(ChefClientBuilder.Settings s) {
         RequestSigner signer = new RequestSigner(s.user(), s.key(), s.signing(), s.clock());
         Transport transport = s.transport().orElseGet(() ->
-                new UrlConnectionTransport(s.connectTimeout(), TrustStores.build(s.tls()), s.proxy()));
+                new SocketTransport(s.connectTimeout(), TrustStores.build(s.tls()), s.proxy()));
         this.http = new ChefHttp(s.serverUrl(), signer, transport, s.retry(), s.readTimeout(), s.chefVersionHeader());
         this.nodes = new DefaultNodes(http);
         this.roles = new DefaultRoles(http);
