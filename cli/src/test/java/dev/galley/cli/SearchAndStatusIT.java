@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.galley.chef.ChefClient;
+import dev.galley.chef.DataBagItem;
 import dev.galley.chef.Node;
 import dev.galley.chef.RunList;
 import dev.galley.chef.internal.Json;
@@ -85,6 +86,7 @@ class SearchAndStatusIT {
         CliRun runList = CliRun.galley(home, "-c", config, "search", "node", "name:attrweb", "-r");
         CliRun full = CliRun.galley(home, "-c", config, "search", "name:attrweb");
         CliRun json = CliRun.galley(home, "-c", config, "search", "node", "name:attrweb", "-a", "fqdn", "-F", "json");
+        CliRun medium = CliRun.galley(home, "-c", config, "search", "node", "name:attrweb", "-m");
 
         assertThat(attributes.exitCode).as(attributes.toString()).isZero();
         assertThat(attributes.out).isEqualTo("attrweb:\n  ipaddress: 10.2.0.1\n  platform:  ubuntu\n\n");
@@ -103,6 +105,7 @@ class SearchAndStatusIT {
                 Tags:        blue
 
                 """);
+        assertThat(medium.out).endsWith("Tags:        blue\nAttributes:\ntags: blue\n\n\n");
         assertThat(json.out).isEqualTo("""
                 {
                   "results": 1,
@@ -115,6 +118,21 @@ class SearchAndStatusIT {
                   ]
                 }
                 """);
+    }
+
+    @Test
+    void search_ofADataBag_showsItemIds(GoiardiServer server, ChefClient chef, @TempDir Path home) {
+        chef.dataBags().create("inventory");
+        chef.dataBags().createItem("inventory", DataBagItem.of("rack1", Map.of("row", "A")));
+        chef.dataBags().createItem("inventory", DataBagItem.of("rack2", Map.of("row", "B")));
+        String config = server.writeKnifeConfig().toString();
+
+        CliRun ids = CliRun.galley(home, "-c", config, "search", "inventory", "row:A", "-i");
+        CliRun attributes = CliRun.galley(home, "-c", config, "search", "inventory", "row:B", "-a", "row");
+
+        assertThat(ids.exitCode).as(ids.toString()).isZero();
+        assertThat(ids.out).isEqualTo("rack1\n");
+        assertThat(attributes.out).isEqualTo("rack2:\n  row: B\n\n");
     }
 
     @Test

@@ -39,7 +39,8 @@ public final class StatusCommand extends KnifeCommand {
     @Option(names = {"-r", "--run-list"}, description = "Show each node's run list.")
     boolean runList;
 
-    @Option(names = "--sort-reverse", description = "Newest first (knife also has -s, which is --server-url here).")
+    @Option(names = "--sort-reverse", description = "Newest first (also knife[:sort_status_reverse]; knife's -s is "
+            + "--server-url in Galley).")
     boolean sortReverse;
 
     @Option(names = "--hide-by-mins", paramLabel = "MINS",
@@ -92,7 +93,8 @@ public final class StatusCommand extends KnifeCommand {
         }
         Comparator<Map.Entry<NodeStatus, JsonNode>> byTime = Comparator.comparing(
                 e -> e.getKey().ohaiTime().orElse(BigDecimal.ZERO));
-        nodes.sort(sortReverse ? byTime.reversed() : byTime);
+        boolean reverse = sortReverse || truthy(session.config().knife().get("sort_status_reverse"));
+        nodes.sort(reverse ? byTime.reversed() : byTime);
         OutputFormat format = session.output().format();
         if (format == OutputFormat.JSON || format == OutputFormat.YAML) {
             ArrayNode out = JsonNodeFactory.instance.arrayNode();
@@ -169,6 +171,10 @@ public final class StatusCommand extends KnifeCommand {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean truthy(Object v) {
+        return v != null && !Boolean.FALSE.equals(v);
     }
 
     private static Optional<String> text(JsonNode n) {
