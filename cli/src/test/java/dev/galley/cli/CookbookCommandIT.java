@@ -192,4 +192,47 @@ class CookbookCommandIT {
                 .contains("Deleted cookbook  web_app_bk                [2.3.1]");
         assertThat(chef.cookbooks().list(0)).doesNotContainKeys("base_os_bk", "web_app_bk");
     }
+
+    @Test
+    void upload_withEnvironment_pinsTheVersions_andAnUnknownEnvironmentUploadsNothing(GoiardiServer server,
+            ChefClient chef, @TempDir Path home) throws Exception {
+        fixture(home.resolve("cookbooks"), "env");
+        chef.environments().create(dev.galley.chef.Environment.named("staging_env"));
+        String config = server.writeKnifeConfig().toString();
+
+        CliRun unknown = CliRun.galley(home, "-c", config, "-E", "nowhere", "cookbook", "upload", "base_os_env",
+                "-o", "cookbooks");
+        CliRun pinned = CliRun.galley(home, "-c", config, "-E", "staging_env", "cookbook", "upload", "base_os_env",
+                "-o", "cookbooks");
+
+        assertThat(unknown.exitCode).isEqualTo(2);
+        assertThat(unknown.err.strip()).doesNotContain("\n").contains("nowhere does not exist");
+        assertThat(pinned.exitCode).as(pinned.toString()).isZero();
+        assertThat(chef.environments().get("staging_env").cookbookVersions()).containsEntry("base_os_env", "= 1.0.0");
+    }
+
+    @Test
+    void download_ofACookbookWithSeveralVersions_needsAVersionOrLatest(GoiardiServer server, @TempDir Path home)
+            throws Exception {
+        Path repo = fixture(home.resolve("cookbooks"), "nv");
+        String config = server.writeKnifeConfig().toString();
+        CliRun.galley(home, "-c", config, "cookbook", "upload", "base_os_nv", "-o", "cookbooks");
+        Path metadata = repo.resolve("base_os_nv/metadata.rb");
+        Files.writeString(metadata, Files.readString(metadata).replace("'1.0.0'", "'1.10.0'"));
+        CliRun.galley(home, "-c", config, "cookbook", "upload", "base_os_nv", "-o", "cookbooks");
+
+        CliRun ambiguous = CliRun.galley(home, "-c", config, "cookbook", "download", "base_os_nv");
+        CliRun latest = CliRun.galley(home, "-c", config, "cookbook", "download", "base_os_nv", "-N");
+        CliRun chosen = CliRun.galley(home, Map.of(), "1\n", "-c", config, "cookbook", "download", "base_os_nv",
+                "-d", "chosen");
+
+        assertThat(ambiguous.exitCode).isEqualTo(2);
+        assertThat(ambiguous.err).endsWith("galley: no answer: cookbook base_os_nv has 2 versions: give VERSION, "
+                + "or -N for the latest\n");
+        assertThat(latest.exitCode).as(latest.toString()).isZero();
+        assertThat(home.resolve("base_os_nv-1.10.0/metadata.rb")).exists();
+        assertThat(chosen.err).startsWith("Which version do you want to download?\n1. base_os_nv 1.0.0\n"
+                + "2. base_os_nv 1.10.0\n");
+        assertThat(home.resolve("chosen/base_os_nv-1.0.0/metadata.rb")).exists();
+    }
 }
