@@ -14,12 +14,20 @@ import picocli.CommandLine.ScopeType;
  * The root of the galley command tree.
  */
 @Command(name = "galley",
-        mixinStandardHelpOptions = true,
         versionProvider = GalleyCommand.Version.class,
         description = "Move a Chef-managed estate between datacenters with no downtime, and do the daily Chef work "
                 + "around it.",
         usageHelpAutoWidth = true)
 public final class GalleyCommand implements KnifeSession.Host, AutoCloseable {
+    // --help on every subcommand (the usage errors point there); --version only here, since -V means
+    // --platform-version to knife cookbook show.
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+            description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Log what happens, and show stack traces of errors.")
     boolean debug;

@@ -10,7 +10,13 @@ public final class KnifeCommands {
     /** Top-level commands in the order help lists them. */
     public static final List<Class<?>> TOP_LEVEL = List.of(
             RawCommand.class,
-            ConfigCommand.class);
+            ConfigCommand.class,
+            CookbookCommand.class,
+            DataBagCommand.class,
+            ClientCommand.class,
+            UserCommand.class,
+            SearchCommand.class,
+            StatusCommand.class);
 
     private KnifeCommands() {
     }

@@ -1,0 +1,1 @@
+log 'needs a cookbook that exists nowhere'

@@ -1,0 +1,5 @@
+include_recipe 'base_os::default'
+
+service 'galley-web' do
+  action [:enable, :start]
+end
