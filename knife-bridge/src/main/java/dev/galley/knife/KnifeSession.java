@@ -6,10 +6,6 @@ import dev.galley.chef.KnifeConfig;
 import dev.galley.chef.KnifeConfigLoader;
 import dev.galley.chef.SigningVersion;
 import dev.galley.core.GalleyException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -112,12 +108,8 @@ public final class KnifeSession implements AutoCloseable {
         }
         console.err().print(question + "? (Y/N) ");
         console.err().flush();
-        String answer;
-        try {
-            answer = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8)).readLine();
-        } catch (IOException e) {
-            answer = null;
-        }
+        // Read byte by byte: a buffered reader would swallow the answers to later questions on a pipe.
+        String answer = Prompts.readLine(console.in());
         if (answer == null) {
             throw GalleyException.badInput("no answer to '" + question + "?' (no input): pass -y to confirm");
         }

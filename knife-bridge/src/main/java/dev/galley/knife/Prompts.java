@@ -30,7 +30,7 @@ final class Prompts {
     }
 
     /** One line, read byte by byte so that later questions still find their answers on the stream. */
-    private static String readLine(InputStream in) {
+    static String readLine(InputStream in) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try {
             for (int c = in.read(); c != -1; c = in.read()) {
