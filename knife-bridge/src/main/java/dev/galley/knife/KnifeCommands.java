@@ -9,6 +9,9 @@ import java.util.List;
 public final class KnifeCommands {
     /** Top-level commands in the order help lists them. */
     public static final List<Class<?>> TOP_LEVEL = List.of(
+            NodeCommand.class,
+            RoleCommand.class,
+            EnvironmentCommand.class,
             RawCommand.class,
             ConfigCommand.class,
             CookbookCommand.class,

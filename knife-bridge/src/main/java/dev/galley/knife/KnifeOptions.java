@@ -30,8 +30,13 @@ public final class KnifeOptions {
             description = "Credentials profile to use (default: $CHEF_PROFILE, ~/.chef/context, 'default').")
     String profile;
 
-    @Option(names = {"-E", "--environment"}, scope = ScopeType.INHERIT, paramLabel = "ENVIRONMENT",
-            description = "Chef environment, for commands that take one.")
+    /** What picocli puts in {@link #environment} for a bare {@code -E} (knife's {@code node show -E} flag). */
+    static final String BARE = "<bare -E>";
+
+    // knife's -E takes a value everywhere except in 'node show', where it is a flag (show only the environment);
+    // one inherited option cannot be both, so the value is optional and a bare -E is remembered as BARE.
+    @Option(names = {"-E", "--environment"}, scope = ScopeType.INHERIT, paramLabel = "ENVIRONMENT", arity = "0..1",
+            fallbackValue = BARE, description = "Chef environment, for commands that take one.")
     String environment;
 
     @Option(names = {"-F", "--format"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
@@ -78,8 +83,14 @@ public final class KnifeOptions {
         return profile;
     }
 
+    /** The environment named with {@code -E ENVIRONMENT}; null when not given or given without a name. */
     public String environment() {
-        return environment;
+        return BARE.equals(environment) ? null : environment;
+    }
+
+    /** Whether {@code -E} was given at all, with or without a name. */
+    public boolean environmentGiven() {
+        return environment != null;
     }
 
     public OutputFormat format() {
