@@ -106,7 +106,12 @@ public final class Output {
                     value = value.get(0);
                 }
                 if (isScalar(value)) {
-                    b.append(cyan(pad(e.getKey() + ":", width))).append(' ').append(scalar(value)).append('\n');
+                    String shown = scalar(value);
+                    if (shown.isEmpty()) {
+                        b.append(cyan(e.getKey() + ":")).append('\n'); // knife prints no trailing space here
+                    } else {
+                        b.append(cyan(pad(e.getKey() + ":", width))).append(' ').append(shown).append('\n');
+                    }
                 } else {
                     b.append(cyan(e.getKey() + ":")).append('\n');
                     for (String line : text(value).split("\n")) {
@@ -138,10 +143,7 @@ public final class Output {
         if (n.isNull()) {
             return "";
         }
-        if (n.isContainerNode()) {
-            return n.isArray() ? "" : "";
-        }
-        return n.asText();
+        return n.isContainerNode() ? "" : n.asText();
     }
 
     private static String pad(String s, int width) {
