@@ -107,8 +107,8 @@ public final class Output {
                 }
                 if (isScalar(value)) {
                     String shown = scalar(value);
-                    if (shown.isEmpty()) {
-                        b.append(cyan(e.getKey() + ":")).append('\n'); // knife prints no trailing space here
+                    if (value.isContainerNode()) {
+                        b.append(cyan(e.getKey() + ":")).append('\n'); // knife: an empty hash or array, no space
                     } else {
                         b.append(cyan(pad(e.getKey() + ":", width))).append(' ').append(shown).append('\n');
                     }
