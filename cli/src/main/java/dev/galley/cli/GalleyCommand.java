@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "galley",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT, // so that every subcommand has --help (and --version)
         versionProvider = GalleyCommand.Version.class,
         description = "Move a Chef-managed estate between datacenters with no downtime, and do the daily Chef work "
                 + "around it.",

@@ -10,7 +10,11 @@ public final class KnifeCommands {
     /** Top-level commands in the order help lists them. */
     public static final List<Class<?>> TOP_LEVEL = List.of(
             RawCommand.class,
-            ConfigCommand.class);
+            ConfigCommand.class,
+            UploadCommand.class,
+            DownloadCommand.class,
+            DiffCommand.class,
+            SslCommand.class);
 
     private KnifeCommands() {
     }
