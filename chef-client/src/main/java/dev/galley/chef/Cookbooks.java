@@ -1,6 +1,7 @@
 package dev.galley.chef;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.galley.chef.internal.cookbook.LocalCookbook;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -60,4 +61,18 @@ public interface Cookbooks {
      * @throws ChefConflictException if the version is frozen and {@code force} is off
      */
     CookbookUpload upload(Path cookbookDirectory, UploadOptions options);
+
+    /**
+     * Reads a cookbook directory as {@link #upload} would send it, without a server: its metadata and every file
+     * that is not ignored (chefignore, version control), each with its MD5; no download URLs, not frozen.
+     *
+     * @throws ChefConfigException naming the directory or file when it is not a usable cookbook
+     */
+    static CookbookVersion readDirectory(Path cookbookDirectory) {
+        LocalCookbook local = LocalCookbook.read(cookbookDirectory);
+        List<CookbookFile> files = local.files().stream()
+                .map(f -> new CookbookFile(f.path(), f.path(), f.segment(), f.checksum(), f.specificity(), null))
+                .toList();
+        return new CookbookVersion(local.name(), local.version(), local.metadata(), files, false);
+    }
 }

@@ -11,11 +11,15 @@ import picocli.CommandLine.Command;
 
 /**
  * Mounts subcommands on the root lazily: picocli builds a command's model by reflection, so a command line gets
- * only the top-level command it names; help, completion and unknown names get all of them.
+ * only the top-level command it names; help, {@code galley completion} and unknown names get all of them.
  */
 final class CommandTree {
     /** The suite's own top-level commands, after knife-bridge's. */
-    static final List<Class<?>> SUITE = List.of(LabCommand.class, DemoCommand.class, CdsTrainingCommand.class);
+    static final List<Class<?>> SUITE = List.of(LabCommand.class, DemoCommand.class, CompletionCommand.class,
+            CdsTrainingCommand.class);
+
+    /** Commands that need the whole tree: completion scripts describe every command. */
+    private static final Set<String> NEED_ALL = Set.of("completion");
 
     /** Root options that take a value, so that the value is not mistaken for the command name. */
     private static final Set<String> VALUE_OPTIONS = Set.of("-s", "--server-url", "-u", "--user", "-k", "--key",
@@ -39,7 +43,7 @@ final class CommandTree {
     static void mount(CommandLine root, CommandLine.IFactory factory, String[] args) {
         Map<String, Class<?>> all = all();
         String named = commandName(args);
-        if (named != null && all.containsKey(named)) {
+        if (named != null && all.containsKey(named) && !NEED_ALL.contains(named)) {
             root.addSubcommand(named, new CommandLine(all.get(named), factory));
             return;
         }

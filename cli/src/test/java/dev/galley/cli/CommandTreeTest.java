@@ -2,7 +2,14 @@ package dev.galley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.galley.knife.Console;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandTreeTest {
 
@@ -17,6 +24,16 @@ class CommandTreeTest {
     @Test
     void everyTopLevelCommandHasAUniqueName() {
         assertThat(CommandTree.all()).containsKeys("raw", "config", "lab", "demo");
+    }
+
+    @Test
+    void completion_mountsEveryCommand_soItsScriptKnowsThemAll(@TempDir Path home) {
+        Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                InputStream.nullInputStream(), Map.of(), home, home, false);
+
+        assertThat(Main.commandLine(console, "completion", "bash").getSubcommands().keySet())
+                .containsAll(CommandTree.all().keySet());
+        assertThat(Main.commandLine(console, "upload", "/").getSubcommands().keySet()).containsExactly("upload");
     }
 
     @Test

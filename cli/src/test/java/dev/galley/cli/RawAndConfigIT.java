@@ -43,6 +43,15 @@ class RawAndConfigIT {
     }
 
     @Test
+    void raw_noPretty_printsCompactJson(GoiardiServer server, @TempDir Path home) {
+        CliRun run = CliRun.galley(home, "-c", server.writeKnifeConfig().toString(), "raw", "--no-pretty",
+                "/environments/_default");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out.strip()).startsWith("{\"name\":\"_default\"").doesNotContain("\n");
+    }
+
+    @Test
     void raw_unknownObject_isOneLineAndExit2(GoiardiServer server, @TempDir Path home) {
         CliRun run = CliRun.galley(home, "-c", server.writeKnifeConfig().toString(), "raw", "/nodes/ghost");
 

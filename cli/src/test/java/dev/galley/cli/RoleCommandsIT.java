@@ -71,7 +71,7 @@ class RoleCommandsIT extends KnifeCliTest {
                     recipe[monitor]
                 json_class:          Chef::Role
                 name:                show-web
-                override_attributes:\s
+                override_attributes:
                 run_list:            recipe[nginx]
                 """);
         String served = chef.raw().request("GET", "/roles/show-web", new byte[0]).text();

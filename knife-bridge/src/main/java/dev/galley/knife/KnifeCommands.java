@@ -19,7 +19,11 @@ public final class KnifeCommands {
             ClientCommand.class,
             UserCommand.class,
             SearchCommand.class,
-            StatusCommand.class);
+            StatusCommand.class,
+            UploadCommand.class,
+            DownloadCommand.class,
+            DiffCommand.class,
+            SslCommand.class);
 
     private KnifeCommands() {
     }

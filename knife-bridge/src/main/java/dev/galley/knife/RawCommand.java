@@ -24,7 +24,7 @@ public final class RawCommand extends KnifeCommand {
     @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "File with the JSON body to send.")
     Path input;
 
-    @Option(names = "--[no-]pretty", negatable = true, defaultValue = "true",
+    @Option(names = "--pretty", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Pretty-print JSON answers (default).")
     boolean pretty;
 

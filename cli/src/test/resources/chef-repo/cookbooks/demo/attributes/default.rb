@@ -1,0 +1,1 @@
+default["demo"]["motd"] = "Managed by Chef"

@@ -1,0 +1,4 @@
+template "/etc/motd" do
+  source "motd.erb"
+  variables(motd: node["demo"]["motd"])
+end
