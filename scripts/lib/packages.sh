@@ -6,6 +6,8 @@ GALLEY_DEBIAN_PACKAGES=(
     ruby ruby-mixlib-authentication  # the reference signer: oracle tests and the Ruby side of the benchmarks
     gcc libc6-dev                # the JNI bridge to OpenSSL (signing three times faster than the JDK)
     openssl                      # test certificates for the TLS tests
+    tinyproxy                    # a real HTTP proxy for the proxy tests
+    hyperfine                    # the CLI start-up benchmark
 )
 
 galley_install_packages() {
