@@ -6,6 +6,7 @@ GALLEY_DEBIAN_PACKAGES=(
     ruby ruby-mixlib-authentication  # the reference signer: oracle tests and the Ruby side of the benchmarks
     gcc libc6-dev                # the JNI bridge to OpenSSL (signing three times faster than the JDK)
     openssl                      # test certificates for the TLS tests
+    openssh-server openssh-client  # the lab's SSH hosts (sshd on loopback) and ssh-keygen
 )
 
 galley_install_packages() {

@@ -10,7 +10,8 @@ public final class KnifeCommands {
     /** Top-level commands in the order help lists them. */
     public static final List<Class<?>> TOP_LEVEL = List.of(
             RawCommand.class,
-            ConfigCommand.class);
+            ConfigCommand.class,
+            SshCommand.class);
 
     private KnifeCommands() {
     }
