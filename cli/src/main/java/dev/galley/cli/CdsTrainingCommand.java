@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 
 /**
  * A hidden command the launcher runs once per build to record an AppCDS archive: it touches the classes a typical
- * command loads (command tree, JSON, keys, signing) without any network access.
+ * command loads (command tree, JSON, keys, signing, SSH) without any network access.
  */
 @Command(name = "__cds-training", hidden = true)
 final class CdsTrainingCommand implements Callable<Integer> {
@@ -38,6 +38,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
         byte[] json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
         Json.MAPPER.readValue(json, Node.class);
         Json.MAPPER.readTree(json);
+        SshTraining.run();
         return ExitCodes.OK;
     }
 }

@@ -102,28 +102,29 @@ public final class SshCommand extends KnifeCommand {
                     + " command to run");
         }
         Settings s = settings(session);
-        List<SshHosts.Entry> hosts = manual ? SshHosts.manual(query, s.user, s.port) : searchHosts(session, s);
-        if (s.policy == HostKeyPolicy.NEVER) {
-            session.info("galley: warning: host keys are not checked (--ssh-verify-host-key never): anyone between "
-                    + "you and the hosts can pose as them");
-        }
         SshClient.Builder b = SshClient.builder().home(session.console().home())
                 .knownHosts(KnownHosts.forHome(session.console().home())).hostKeyPolicy(s.policy)
                 .connectTimeout(s.connectTimeout);
         s.identity.ifPresent(b::identityFile);
-        List<SshFanOut.Host> reachable = new ArrayList<>();
-        for (SshHosts.Entry e : hosts) {
-            e.target().ifPresent(t -> reachable.add(new SshFanOut.Host(e.label(), t)));
-        }
-        HostOutput printer = new HostOutput(session, hosts.stream().mapToInt(e -> e.label().length()).max().orElse(0));
+        List<SshHosts.Entry> hosts;
         List<SshFanOut.HostResult> results;
-        try (SshClient ssh = b.build()) {
+        try (SshClient ssh = b.build()) { // the keys are checked before anything else happens
+            hosts = manual ? SshHosts.manual(query, s.user, s.port) : searchHosts(session, s);
+            if (s.policy == HostKeyPolicy.NEVER) {
+                session.info("galley: warning: host keys are not checked (--ssh-verify-host-key never): anyone "
+                        + "between you and the hosts can pose as them");
+            }
+            List<SshFanOut.Host> reachable = new ArrayList<>();
             for (SshHosts.Entry e : hosts) {
-                if (e.target().isEmpty()) {
+                if (e.target().isPresent()) {
+                    reachable.add(new SshFanOut.Host(e.label(), e.target().get()));
+                } else {
                     session.info("galley: " + e.label() + ": no address in " + e.missing() + ": not run (choose the "
                             + "address attribute with -a)");
                 }
             }
+            HostOutput printer = new HostOutput(session, hosts.stream().mapToInt(e -> e.label().length()).max()
+                    .orElse(0));
             results = new SshFanOut(ssh, s.concurrency, s.commandTimeout).run(reachable, cmd, printer);
         }
         return summarize(session, hosts, results);

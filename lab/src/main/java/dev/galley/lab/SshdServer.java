@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * and stopped by PID. It logs in the user the tests run as (root here).
  *
  * <p>One server can listen on several ports ({@link Options#withPorts(int)}), each port a separate host to a client
- * (its own TCP connection and SSH session); {@link #restart(boolean)} with a new host key makes a host whose key
- * changed.</p>
+ * (its own TCP connection and SSH session); sshd takes at most 16 listen addresses, so every 16 ports are one more
+ * sshd process with the same keys. {@link #restart(boolean)} with a new host key makes a host whose key changed.</p>
  */
 public final class SshdServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SshdServer.class);
@@ -35,7 +35,10 @@ public final class SshdServer implements AutoCloseable {
     private final List<Integer> ports;
     private final Path clientKey;
     private final Options options;
-    private LabProcess process;
+    /** sshd listens on at most 16 addresses (MAX_LISTEN_SOCKS), so more ports take more processes. */
+    private static final int PORTS_PER_PROCESS = 16;
+
+    private final List<LabProcess> processes = new ArrayList<>();
 
     private SshdServer(Path dir, List<Integer> ports, Path clientKey, Options options) {
         this.dir = dir;
@@ -141,33 +144,46 @@ public final class SshdServer implements AutoCloseable {
     }
 
     private void launch() {
-        Path config = dir.resolve("sshd_config");
         try {
-            Files.writeString(config, config());
+            for (int from = 0; from < ports.size(); from += PORTS_PER_PROCESS) {
+                List<Integer> some = ports.subList(from, Math.min(ports.size(), from + PORTS_PER_PROCESS));
+                processes.add(launch(from / PORTS_PER_PROCESS, some));
+            }
+        } catch (LabException e) {
+            stopProcesses();
+            throw e;
+        }
+    }
+
+    private LabProcess launch(int index, List<Integer> some) {
+        String suffix = index == 0 ? "" : "-" + index;
+        Path config = dir.resolve("sshd_config" + suffix);
+        try {
+            Files.writeString(config, config(some, dir.resolve("sshd" + suffix + ".pid")));
         } catch (IOException e) {
             throw new LabException("cannot write " + config + ": " + e.getMessage(), e);
         }
         SshKeygen.run(List.of(SSHD.toString(), "-t", "-f", config.toString()), "sshd -t -f " + config);
         LabProcess p = LabProcess.start("sshd", List.of(SSHD.toString(), "-D", "-e", "-f", config.toString()), dir,
-                dir.resolve("sshd.log"), Map.of());
+                dir.resolve("sshd" + suffix + ".log"), Map.of());
         try {
-            Waits.until(options.startTimeout(), "sshd to listen on 127.0.0.1:" + ports,
-                    () -> ports.stream().allMatch(LoopbackPorts::listening), p::deathReason);
+            Waits.until(options.startTimeout(), "sshd to listen on 127.0.0.1:" + some,
+                    () -> some.stream().allMatch(LoopbackPorts::listening), p::deathReason);
         } catch (LabException e) {
             p.close();
             throw e;
         }
-        process = p;
-        log.info("sshd (pid {}) listens on 127.0.0.1:{}", p.pid(), ports);
+        log.info("sshd (pid {}) listens on 127.0.0.1:{}", p.pid(), some);
+        return p;
     }
 
-    private String config() {
+    private String config(List<Integer> some, Path pidFile) {
         StringBuilder c = new StringBuilder("# Written by the Galley lab.\n");
-        for (int p : ports) {
+        for (int p : some) {
             c.append("ListenAddress 127.0.0.1:").append(p).append('\n');
         }
         c.append("HostKey ").append(dir.resolve("host_key")).append('\n')
-                .append("PidFile ").append(dir.resolve("sshd.pid")).append('\n')
+                .append("PidFile ").append(pidFile).append('\n')
                 .append("AuthorizedKeysFile ").append(dir.resolve("authorized_keys")).append('\n')
                 .append("""
                         PasswordAuthentication no
@@ -211,7 +227,7 @@ public final class SshdServer implements AutoCloseable {
      * host that was rebuilt, or an impostor, to a client that knew the old key).
      */
     public void restart(boolean newHostKey) {
-        stopProcess();
+        stopProcesses();
         if (newHostKey) {
             SshKeygen.generate(dir.resolve("host_key"), options.hostKeyType(), SshKeygen.Format.OPENSSH);
         }
@@ -258,21 +274,20 @@ public final class SshdServer implements AutoCloseable {
         return dir;
     }
 
-    public LabProcess process() {
-        return process;
+    /** The sshd processes (one per 16 ports). */
+    public List<LabProcess> processes() {
+        return List.copyOf(processes);
     }
 
-    private void stopProcess() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
+    private void stopProcesses() {
+        processes.forEach(LabProcess::close);
+        processes.clear();
     }
 
     /** Stops sshd by PID and removes its directory (and the client key, when it made one). Idempotent. */
     @Override
     public void close() {
-        stopProcess();
+        stopProcesses();
         delete(dir);
     }
 
@@ -289,6 +304,7 @@ public final class SshdServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "sshd 127.0.0.1:" + ports + (process == null ? " (stopped)" : " (pid " + process.pid() + ")");
+        return "sshd 127.0.0.1:" + ports + (processes.isEmpty() ? " (stopped)"
+                : " (pid " + processes.stream().map(p -> Long.toString(p.pid())).toList() + ")");
     }
 }

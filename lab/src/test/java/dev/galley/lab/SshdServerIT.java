@@ -37,6 +37,14 @@ class SshdServerIT {
     }
 
     @Test
+    void moreThanSixteenPorts_takeMoreProcesses(@TempDir Path tmp) throws Exception {
+        try (SshdServer sshd = SshdServer.start(SshdServer.Options.defaults().withPorts(20))) {
+            assertThat(sshd.processes()).hasSize(2);
+            assertThat(ssh(sshd, sshd.ports().get(19), tmp.resolve("known_hosts"), "true").exit).isZero();
+        }
+    }
+
+    @Test
     void restartWithANewHostKey_makesOpenSshRefuseTheHost(@TempDir Path tmp) throws Exception {
         try (SshdServer sshd = SshdServer.start()) {
             Path knownHosts = tmp.resolve("known_hosts");
@@ -66,12 +74,12 @@ class SshdServerIT {
     @Test
     void closeStopsTheProcessAndRemovesItsDirectory() {
         SshdServer sshd = SshdServer.start();
-        LabProcess p = sshd.process();
+        List<LabProcess> processes = sshd.processes();
 
         sshd.close();
         sshd.close();
 
-        assertThat(p.alive()).isFalse();
+        assertThat(processes).hasSize(1).noneMatch(LabProcess::alive);
         assertThat(sshd.directory()).doesNotExist();
         assertThat(LoopbackPorts.listening(sshd.port())).isFalse();
     }

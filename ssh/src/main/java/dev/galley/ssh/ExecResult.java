@@ -32,7 +32,11 @@ public sealed interface ExecResult {
         }
     }
 
-    /** The deadline passed: the channel was closed (and the command sent TERM). */
+    /**
+     * The deadline passed: the command's process group was sent TERM and the channel was closed. OpenSSH refuses
+     * signals on sessions of root logins ("session signalling requires privilege separation"), so there, and on
+     * servers without signal support, what the command started may run on until it ends by itself.
+     */
     record TimedOut(Duration deadline, Duration elapsed) implements ExecResult {
         public String describe() {
             return "timed out after " + Durations.text(deadline);
