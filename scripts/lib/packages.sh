@@ -8,6 +8,7 @@ GALLEY_DEBIAN_PACKAGES=(
     openssl                      # test certificates for the TLS tests
     tinyproxy                    # a real HTTP proxy for the proxy tests
     hyperfine                    # the CLI start-up benchmark
+    openssh-server openssh-client  # the lab's SSH hosts (sshd on loopback) and ssh-keygen
 )
 
 galley_install_packages() {

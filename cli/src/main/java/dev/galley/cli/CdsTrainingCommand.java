@@ -67,6 +67,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
                 files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
+        SshTraining.run();
         console.out().println("trained");
         return ExitCodes.OK;
     }

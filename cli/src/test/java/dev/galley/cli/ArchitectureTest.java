@@ -35,6 +35,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void ssh_dependsOnCoreOnly_andLabNotOnSsh() {
+        noClasses().that().resideInAPackage("dev.galley.ssh..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.galley.chef..", "dev.galley.lab..",
+                        "dev.galley.knife..", "dev.galley.cli..")
+                .check(GALLEY);
+        noClasses().that().resideInAnyPackage("dev.galley.lab..", "dev.galley.chef..", "dev.galley.core..")
+                .should().dependOnClassesThat().resideInAPackage("dev.galley.ssh..")
+                .check(GALLEY);
+    }
+
+    @Test
     void knifeBridge_doesNotDependOnTheCli() {
         noClasses().that().resideInAPackage("dev.galley.knife..")
                 .should().dependOnClassesThat().resideInAPackage("dev.galley.cli..")

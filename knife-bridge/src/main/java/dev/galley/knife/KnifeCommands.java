@@ -23,7 +23,8 @@ public final class KnifeCommands {
             UploadCommand.class,
             DownloadCommand.class,
             DiffCommand.class,
-            SslCommand.class);
+            SslCommand.class,
+            SshCommand.class);
 
     private KnifeCommands() {
     }
